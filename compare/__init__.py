@@ -1,0 +1,1 @@
+"""Comparisons: quarter-to-quarter diffs and decision-to-tracker wording drift."""

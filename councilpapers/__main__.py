@@ -1,0 +1,3 @@
+from councilpapers.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Datasets and reports: the only stage that writes files."""

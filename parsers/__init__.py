@@ -1,0 +1,1 @@
+"""`SourceDocument` → raw records. Pure functions: no I/O, no globals, no DataFrames."""

@@ -1,0 +1,135 @@
+"""Put each line's text into the header's columns.
+
+Tabs and PDF table cells already say which column a cell is in. `|` and `` / `` separated
+extracts do not: `` / `` also occurs inside cells (`attendance / engagement`, two officers in one
+cell), so boundaries are chosen to fit the header's column count and what each column can hold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.model import Box, Line
+from parsers.records import Role, TrackerHeader
+from parsers.refs import is_reference
+
+# What a cell of each kind looks like, just enough to choose between splits. The full
+# normalisers live in normalise/; here a cue only has to beat the alternatives.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_CUE = re.compile(
+    rf"\b{_MONTH}\s+\d{{4}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|\b(?:19|20)\d{{2}}\b"
+    r"|^(?:ongoing|tbc|tbd|n/?a|complete[d]?)\.?$",
+    re.I,
+)
+_ASSESSMENT_CUE = re.compile(
+    r"^\s*\d\s*[-–.]?\s*[A-Za-z]|\b(?:fully achieved|achieved|on track|slipped|not achieved"
+    r"|complete[d]?|ongoing|paused|green|amber|red)\b",
+    re.I,
+)
+_OFFICER_CUE = re.compile(
+    r"\b(?:head|chair|director|manager|officer|lead|executive|member|co-?ordinator|team"
+    r"|service|services|leader|chief|principal|assistant|commissioner|board|group)\b"
+    r"|^[A-Z]{2,4}$|^[A-Z][a-z]+ [A-Z][a-z]+$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class RowCells:
+    """A line's text laid out in the header's columns, with any overflow kept aside."""
+
+    line: Line
+    texts: tuple[str, ...]
+    boxes: tuple[Box | None, ...]
+    #: Non-empty text beyond the header's last column (never silently dropped).
+    overflow: tuple[str, ...] = ()
+
+
+def _fit(role: Role, text: str) -> float:
+    """Score how well `text` suits a column holding `role` (higher is better)."""
+    text = text.strip()
+    if not text:
+        return 0.0
+    words = len(text.split())
+    if role == "no":
+        return 3.0 if is_reference(text) else -10.0
+    if role == "date":
+        return 2.0 if _DATE_CUE.search(text) and words <= 8 else -4.0
+    if role == "assessment":
+        return 2.0 if _ASSESSMENT_CUE.search(text) and words <= 6 else -4.0
+    if role == "officer":
+        pieces = [p.strip() for p in text.split("/")]
+        ok = all(_OFFICER_CUE.search(p) for p in pieces if p) and words <= 14
+        return 1.0 if ok else -3.0
+    return 0.0
+
+
+def _best_split(pieces: list[str], roles: tuple[Role, ...], sep: str) -> list[str]:
+    """Group consecutive pieces into one cell per role, maximising the summed fit."""
+    m, n = len(pieces), len(roles)
+
+    @cache
+    def best(i: int, c: int) -> tuple[float, tuple[int, ...]]:
+        if c == n - 1:
+            return _fit(roles[c], sep.join(pieces[i:])), (m,)
+        result: tuple[float, tuple[int, ...]] = (float("-inf"), ())
+        for j in range(i + 1, m - (n - c - 1) + 1):
+            head = _fit(roles[c], sep.join(pieces[i:j]))
+            tail_score, tail_cuts = best(j, c + 1)
+            if head + tail_score > result[0]:
+                result = (head + tail_score, (j, *tail_cuts))
+        return result
+
+    _, cuts = best(0, 0)
+    cells, start = [], 0
+    for cut in cuts:
+        cells.append(sep.join(pieces[start:cut]).strip())
+        start = cut
+    return cells
+
+
+def _split_pieces(text: str, sep: str) -> list[str]:
+    if sep == "|":
+        parts = text.split("|")
+        if parts and not parts[0].strip():
+            parts = parts[1:]
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+        return [p.strip() for p in parts]
+    # Editors strip the space before a leading or after a trailing separator.
+    padded = (" " + text if text.startswith("/ ") else text).rstrip()
+    padded = padded + " " if padded.endswith(" /") else padded
+    return [p.strip() for p in padded.split(sep)]
+
+
+def align_cells(line: Line, header: TrackerHeader) -> RowCells | None:
+    """Given a body line, return its cells in the header's columns; None if it is not a row.
+
+    A line without the table's separator (prose after the table) is not a row.
+    """
+    n = len(header.columns)
+    roles = tuple(c.role for c in header.columns)
+    if header.separator == "tab":
+        if len(line.cells) == 1 and line.cells[0].column is None:
+            return None
+        texts = [""] * n
+        boxes: list[Box | None] = [None] * n
+        overflow = []
+        for cell in line.cells:
+            col = cell.column if cell.column is not None else 0
+            if col < n:
+                texts[col] = f"{texts[col]}\n{cell.text}" if texts[col] else cell.text
+                boxes[col] = cell.box
+            elif cell.text.strip():
+                overflow.append(cell.text)
+        return RowCells(line, tuple(texts), tuple(boxes), tuple(overflow))
+    text = line.text
+    if header.separator.strip() not in text:
+        return None
+    pieces = _split_pieces(text, header.separator)
+    if len(pieces) < n:
+        pieces += [""] * (n - len(pieces))
+    cells = pieces if len(pieces) == n else _best_split(pieces, roles, header.separator)
+    return RowCells(line, tuple(cells), (None,) * n)
