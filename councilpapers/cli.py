@@ -77,6 +77,8 @@ def ingest(
             error = result.error
             typer.echo(f"skipped {error}" if error else f"skipped {result.source_file}", err=True)
             return
+        for notice in result.notices:
+            typer.echo(f"warning: {notice}", err=True)
         doc = result.document
         table = "progress rows" if doc.kind == "tracker" else "decisions"
         warnings = f", {doc.problems} warnings" if doc.problems else ""

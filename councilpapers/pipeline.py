@@ -39,6 +39,9 @@ class FileResult:
     progress: tuple[ProgressRecord, ...] = ()
     decisions: tuple[DecisionRecord, ...] = ()
     problems: tuple[Problem, ...] = ()
+    #: Warnings about the file as a whole (encoding guessed, pages OCR'd), worth printing;
+    #: also in `problems`. Row-level warnings are only counted.
+    notices: tuple[Problem, ...] = ()
 
     @property
     def error(self) -> Problem | None:
@@ -90,15 +93,13 @@ def process_document(
         result = _with_council(result, council)
     assert result.document is not None
     document = dataclasses.replace(result.document, problems=len(problems))
-    return dataclasses.replace(result, document=document, problems=problems)
+    return dataclasses.replace(result, document=document, problems=problems, notices=doc.notes)
 
 
 def _with_council(result: FileResult, council: str) -> FileResult:
     return dataclasses.replace(
         result,
-        document=dataclasses.replace(result.document, council=council)
-        if result.document
-        else None,
+        document=dataclasses.replace(result.document, council=council) if result.document else None,
         progress=tuple(dataclasses.replace(r, council=council) for r in result.progress),
         decisions=tuple(dataclasses.replace(r, council=council) for r in result.decisions),
     )
@@ -168,14 +169,14 @@ def run_ingest(
         summary.results.append(result)
         if on_result is not None:
             on_result(result)
+    errors = sorted(
+        summary.problems, key=lambda p: (p.source_file, p.page or 0, p.line or 0, p.code)
+    )
     tables: dict[str, list[object]] = {
         "documents": list(summary.documents),
         "progress": [row for r in summary.results for row in r.progress],
         "decisions": [row for r in summary.results for row in r.decisions],
-        "errors": sorted(
-            summary.problems,
-            key=lambda p: (p.source_file, p.page or 0, p.line or 0, p.code),
-        ),
+        "errors": list(errors),
     }
     summary.written = write_dataset(out_dir, tables)
     return summary

@@ -111,3 +111,18 @@ TABLES: dict[str, tuple[ColumnSpec, ...]] = {
     "decisions": DECISIONS,
     "errors": ERRORS,
 }
+
+
+def markdown_dictionary() -> str:
+    """Return the data dictionary as Markdown, one table per dataset table (for the README)."""
+    parts = []
+    for table, columns in TABLES.items():
+        name = "errors.csv" if table == "errors" else f"{table}.parquet / {table}.csv"
+        parts.append(f"#### `{name}`\n\n| column | type | meaning |\n|---|---|---|")
+        parts.extend(f"| `{c.name}` | {c.type} | {c.description} |" for c in columns)
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_dictionary(), end="")

@@ -56,13 +56,17 @@ def _fit(role: Role, text: str) -> float:
     if role == "no":
         return 3.0 if is_reference(text) else -10.0
     if role == "date":
-        return 2.0 if _DATE_CUE.search(text) and words <= 8 else -4.0
+        if not _DATE_CUE.search(text) or words > 8:
+            return -4.0
+        # `Head of Education / March 2014` is an officer cell that swallowed the date.
+        return -1.0 if _OFFICER_CUE.search(text) else 2.0
     if role == "assessment":
         return 2.0 if _ASSESSMENT_CUE.search(text) and words <= 6 else -4.0
     if role == "officer":
-        pieces = [p.strip() for p in text.split("/")]
-        ok = all(_OFFICER_CUE.search(p) for p in pieces if p) and words <= 14
-        return 1.0 if ok else -3.0
+        pieces = [p.strip() for p in text.split("/") if p.strip()]
+        ok = all(_OFFICER_CUE.search(p) for p in pieces) and words <= 14
+        # Each officer in the cell counts, so two officers are kept together.
+        return float(len(pieces)) if ok else -3.0
     return 0.0
 
 

@@ -52,7 +52,8 @@ def section_of(text: str) -> tuple[str, str] | None:
     plain = _SECTION_NUMBER.sub("", _plain(text))
     inline = _HEADING_WITH_TEXT.match(plain)
     heading, rest = (inline.group("heading"), inline.group("text")) if inline else (plain, "")
-    if not heading or len(heading.split()) > _MAX_HEADING_WORDS:
+    # Headings are short and carry no full stop; "5. Call-in be reviewed." is a recommendation.
+    if not heading or len(heading.split()) > _MAX_HEADING_WORDS or heading.endswith("."):
         return None
     for name, pattern in _sections():
         if pattern.search(heading):

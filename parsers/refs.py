@@ -1,11 +1,12 @@
-"""Recommendation references (`1`, `10.`, `5a`, `SR (25/26) 01`) and sub-item markers (`a.`, `b)`)."""
+"""Recommendation references (`1`, `10.`, `5a`, `SR (25/26) 01`) and sub-item markers (`a.`)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-# `SR (25/26) 01` (scrutiny review reference), `R3`, `CS12`, `Rec 4`, `1.2`, `7`, `10.`, `5a`, `5(b)`
+# `SR (25/26) 01` (a scrutiny review's reference), `R3`, `CS12`, `Rec 4`, `1.2`, `7`, `10.`,
+# `5a`, `5(b)`
 _REFERENCE = re.compile(
     r"""^\s*(?:
         (?P<coded>[A-Z]{1,5}\s*\(\d{2}/\d{2}\)\s*\d{1,3})

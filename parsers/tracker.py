@@ -15,6 +15,7 @@ tables (rows of cells) alike. The steps, each for a reason seen in the seed trac
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -180,7 +181,7 @@ class _TableReader:
         after_break = False
         previous_page = self.header.page
         consumed = 0
-        for consumed, line in enumerate(lines, 1):  # noqa: B007 - consumed is returned
+        for consumed, line in enumerate(lines, 1):
             if line.is_blank:
                 after_break = True
                 continue
@@ -326,7 +327,7 @@ class _RowBuilder:
             for i in range(len(seg.rows))
             if seg.rows[i].texts[col].strip()
         ]
-        for (prev_seg, prev), (seg, cur) in zip(cells, cells[1:], strict=False):
+        for (prev_seg, _), (seg, cur) in itertools.pairwise(cells):
             if prev_seg is seg:
                 continue
             moved = split_spill(prev_seg.text(col), cur.texts[col])
@@ -383,9 +384,7 @@ class _RowBuilder:
         for quarter in self.header.quarters:
             evidence = self._value(record, quarter.evidence, letter, split)
             status = (
-                self._value(record, quarter.assessment, letter, split)
-                if quarter.assessment
-                else ""
+                self._value(record, quarter.assessment, letter, split) if quarter.assessment else ""
             )
             made.append(
                 TrackerRow(
