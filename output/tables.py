@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 LIST_SEPARATOR = "; "
+# OWASP's CSV-injection guidance: a spreadsheet treats a cell starting with one of these as a
+# formula. Such cells get a leading apostrophe in CSV output (never in Parquet).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def as_dict(row: object) -> Mapping[str, Any]:
@@ -54,12 +57,20 @@ def to_arrow(rows: Iterable[object], columns: Sequence[ColumnSpec]) -> pa.Table:
     return pa.table(data, schema=arrow_schema(columns))
 
 
+def neutralise_formula(text: str) -> str:
+    """Given a CSV cell's text, return it safe to open in a spreadsheet (`=1+1` → `'=1+1`)."""
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+
+
 def csv_cell(value: object) -> str:
-    """Given a value, return its CSV text: lists `; `-joined, dates ISO, None empty."""
+    """Given a value, return its CSV text: lists `; `-joined, dates ISO, None empty, and
+    formula-like text neutralised."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(csv_cell(v) for v in value)
+        return neutralise_formula(LIST_SEPARATOR.join(csv_cell(v) for v in value))
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    if isinstance(value, int | float):
+        return str(value)
+    return neutralise_formula(str(value))

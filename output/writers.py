@@ -33,9 +33,10 @@ def replace_atomically(target: Path, data: bytes) -> None:
 
 
 def csv_bytes(rows: Iterable[object], columns: Sequence[ColumnSpec]) -> bytes:
-    """Given records, return CSV (UTF-8, header row, `\\n` line ends) for `columns`."""
+    """Given records, return CSV for `columns`: RFC 4180 (CRLF line ends, so a CR inside a
+    cell is quoted too), UTF-8, a header row."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([c.name for c in columns])
     for row in rows:
         values = as_dict(row)

@@ -32,7 +32,9 @@ def parse_reference(text: str) -> Reference | None:
     if not m:
         return None
     if m.group("coded"):
-        return Reference(re.sub(r"\s+", " ", m.group("coded")), "")
+        # One spelling whatever the spacing: `SR(25/26)  02` → `SR (25/26) 02`.
+        coded = re.sub(r"\s*\(\s*", " (", m.group("coded"))
+        return Reference(re.sub(r"\s*\)\s*", ") ", coded), "")
     plain = m.group("plain")
     if plain.isdigit() and int(plain) == 0:
         return None
