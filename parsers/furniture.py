@@ -32,6 +32,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _YEAR = re.compile(r"^\(?(?:19|20)\d{2}\)?[.,;:]?$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\.?$")
 _TERMINAL = (".", "!", "?", ":", ";", ")")
+_MARKER_PREFIX = re.compile(r"^\(?[a-k][.)]\s+")
 
 
 def _is_date_like(text: str) -> bool:
@@ -59,12 +60,12 @@ def is_cell_junk(text: str) -> bool:
     bare sub-item marker; or a line in another script.
     """
     text = text.strip()
-    if not text:
+    if not text or bare_marker(text):
         return False
+    # `a. 01/11/15` (rec 6a in the PDFs): judge what follows a sub-item marker.
+    text = _MARKER_PREFIX.sub("", text, count=1) or text
     if not _LETTER.search(text):
         return not _is_date_like(text)
-    if bare_marker(text):
-        return False
     if not re.search(r"[^\W\d_]{2,}", text):
         return True
     return is_foreign_script(text)

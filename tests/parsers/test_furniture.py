@@ -23,7 +23,17 @@ def test_junk_cells(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2015.", "01/08/15", "21.05.15.", "b.", "a)", "Achieved.", "cases.", "EHA, and as part"],
+    [
+        "2015.",
+        "01/08/15",
+        "21.05.15.",
+        "b.",
+        "a)",
+        "Achieved.",
+        "cases.",
+        "EHA, and as part",
+        "a. 01/11/15",  # rec 6a's date in the PDFs
+    ],
 )
 def test_content_cells(text: str) -> None:
     assert not is_cell_junk(text)
