@@ -31,6 +31,18 @@ SUFFIXES = (".pdf", ".txt", ".text")
 
 
 @dataclass(frozen=True)
+class ReadOptions:
+    """How to read files: plain values only, so worker processes can be sent them."""
+
+    #: OCR scanned PDF pages (needs the `ocr` extra and tesseract); False reports them instead.
+    ocr: bool = True
+    #: Where OCR results are cached (by file hash); None: `$COUNCILPAPERS_CACHE` or ~/.cache.
+    ocr_cache: Path | None = None
+    #: Tesseract language(s).
+    ocr_language: str = "eng"
+
+
+@dataclass(frozen=True)
 class FileResult:
     """What one file gave: its document row and table rows, or the reason it gave none."""
 
@@ -68,12 +80,20 @@ class RunSummary:
         return [p for r in self.results for p in r.problems]
 
 
-def read_document(data: bytes, source_file: str) -> SourceDocument:
+def read_document(
+    data: bytes, source_file: str, options: ReadOptions = ReadOptions()
+) -> SourceDocument:
     """Given a file's bytes, return it as a `SourceDocument` (PDF by its magic number)."""
     if data.lstrip()[:5] == b"%PDF-":
+        from ingest.ocr import OcrSettings
         from ingest.pdf import read_pdf_bytes
 
-        return read_pdf_bytes(data, source_file)
+        ocr = (
+            OcrSettings(language=options.ocr_language, cache_dir=options.ocr_cache)
+            if options.ocr
+            else None
+        )
+        return read_pdf_bytes(data, source_file, ocr=ocr)
     return read_text_bytes(data, source_file)
 
 
@@ -111,6 +131,7 @@ def process_file(
     *,
     council: str | None = None,
     settings: DateSettings = DEFAULT_SETTINGS,
+    options: ReadOptions = ReadOptions(),
 ) -> FileResult:
     """Given a path, return its rows; any failure becomes an error `Problem`, never a raise."""
     name = source_file or str(path)
@@ -127,7 +148,8 @@ def process_file(
         )
         return FileResult(name, problems=(problem,))
     try:
-        return process_document(read_document(data, name), council=council, settings=settings)
+        document = read_document(data, name, options)
+        return process_document(document, council=council, settings=settings)
     except CouncilPapersError as exc:
         return FileResult(name, problems=(exc.to_problem(),))
     except Exception as exc:  # a bug must cost one file, not the batch
@@ -158,6 +180,7 @@ def run_ingest(
     *,
     council: str | None = None,
     settings: DateSettings = DEFAULT_SETTINGS,
+    options: ReadOptions = ReadOptions(),
     on_result: Callable[[FileResult], None] | None = None,
 ) -> RunSummary:
     """Given files and folders, read every paper and write the dataset to `out_dir`."""
@@ -165,7 +188,7 @@ def run_ingest(
 
     summary = RunSummary()
     for path in find_files(paths):
-        result = process_file(path, council=council, settings=settings)
+        result = process_file(path, council=council, settings=settings, options=options)
         summary.results.append(result)
         if on_result is not None:
             on_result(result)

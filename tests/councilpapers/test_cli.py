@@ -123,3 +123,28 @@ def test_help_starts_in_under_half_a_second() -> None:
         subprocess.run(command, capture_output=True, check=True)
         best = min(best, time.perf_counter() - start)
     assert best < 0.5
+
+
+def test_inspect_writes_a_png_of_the_page(tmp_path: Path) -> None:
+    from tests.conftest import PDF
+
+    target = tmp_path / "page.png"
+    pdf = PDF / "stockton_cse_progress_2016-06-29_ruled.pdf"
+    result = runner.invoke(app, ["inspect", str(pdf), "--page", "2", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    missing = runner.invoke(app, ["inspect", str(pdf), "--page", "9"])
+    assert missing.exit_code == 2
+    assert "there is no page 9" in missing.stderr
+
+
+def test_no_ocr_lists_the_scanned_file_and_how_to_enable_ocr(tmp_path: Path) -> None:
+    from tests.conftest import PDF
+
+    scanned = PDF / "stockton_cse_progress_2016-06-29_scanned.pdf"
+    result = runner.invoke(
+        app, ["ingest", str(scanned), str(TRACKER_SEED), "--no-ocr", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0
+    (line,) = [x for x in result.stderr.splitlines() if scanned.name in x]
+    assert "pages 1–4" in line and "ocr" in line.lower()
