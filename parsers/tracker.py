@@ -70,6 +70,18 @@ class _Record:
         return self.segments[-1]
 
 
+def _warning(doc: SourceDocument, line: Line, code: str, message: str, text: str = "") -> Problem:
+    return Problem(
+        code=code,
+        severity="warning",
+        source_file=doc.source_file,
+        page=line.page,
+        line=line.number,
+        message=message,
+        text=text,
+    )
+
+
 def find_header(lines: Sequence[Line], start: int = 0) -> tuple[int, TrackerHeader] | None:
     """Given a document's lines, return the index and reading of the first tracker header."""
     for i in range(start, len(lines)):
@@ -103,14 +115,8 @@ class _TableReader:
 
     def drop(self, line: Line, text: str, why: str) -> None:
         self.problems.append(
-            Problem(
-                code="furniture-dropped",
-                severity="warning",
-                source_file=self.doc.source_file,
-                page=line.page,
-                line=line.number,
-                message=f"dropped {why}: {text.strip()[:80]!r}",
-                text=text,
+            _warning(
+                self.doc, line, "furniture-dropped", f"dropped {why}: {text.strip()[:80]!r}", text
             )
         )
 
@@ -255,14 +261,12 @@ class _RowBuilder:
             if len(record.segments) > 1:
                 first = record.segments[1].rows[0].line
                 self.problems.append(
-                    Problem(
-                        code="assessments-merged",
-                        severity="warning",
-                        source_file=self.doc.source_file,
-                        page=first.page,
-                        line=first.number,
-                        message=f"rec {record.ref.rec_no} has {len(record.segments)} "
-                        "assessments but no sub-item markers; kept as one row",
+                    _warning(
+                        self.doc,
+                        first,
+                        "assessments-merged",
+                        f"rec {record.ref.rec_no} has {len(record.segments)} assessments but no "
+                        "sub-item markers; kept as one row",
                     )
                 )
                 record.segments = [_Segment("", [r for s in record.segments for r in s.rows])]
@@ -338,15 +342,13 @@ class _RowBuilder:
             index = seg.rows.index(cur)
             seg.rows[index] = _replace_text(cur, col, rest)
             self.problems.append(
-                Problem(
-                    code="evidence-spill-moved",
-                    severity="warning",
-                    source_file=self.doc.source_file,
-                    page=cur.line.page,
-                    line=cur.line.number,
-                    message="evidence continuing the previous row was moved back to it: "
+                _warning(
+                    self.doc,
+                    cur.line,
+                    "evidence-spill-moved",
+                    "evidence continuing the previous row was moved back to it: "
                     f"{spilled.strip()[:60]!r}…",
-                    text=spilled,
+                    spilled,
                 )
             )
 
@@ -437,7 +439,7 @@ def parse_tracker(doc: SourceDocument) -> Tracker:
     index, header = found
     problems: list[Problem] = []
     rows: list[TrackerRow] = []
-    first_header = header
+    first_index, first_header = index, header
     while True:
         reader = _TableReader(doc, header, vocabulary)
         consumed = reader.read(doc.lines[index + 1 :])
@@ -447,7 +449,7 @@ def parse_tracker(doc: SourceDocument) -> Tracker:
         if found is None:
             break
         index, header = found
-    pre_header = [line.text for line in doc.lines[: first_header_index(doc, first_header)]]
+    pre_header = [line.text for line in doc.lines[:first_index]]
     title = find_topic([*doc.furniture, *pre_header])
     return Tracker(
         source_file=doc.source_file,
@@ -456,12 +458,4 @@ def parse_tracker(doc: SourceDocument) -> Tracker:
         header=first_header,
         rows=tuple(rows),
         problems=tuple(problems),
-    )
-
-
-def first_header_index(doc: SourceDocument, header: TrackerHeader) -> int:
-    return next(
-        i
-        for i, line in enumerate(doc.lines)
-        if line.number == header.line and line.page == header.page
     )
