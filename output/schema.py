@@ -105,11 +105,54 @@ ERRORS = (
     ColumnSpec("text", "string", "The text concerned (e.g. a dropped running header), so nothing is lost unlisted."),
 )  # fmt: skip
 
+# Written by `councilpapers diff` (compare/quarters.py): one row per change between quarters.
+CHANGES = (
+    ColumnSpec("rec_no", "string", "`councilpapers diff`: the recommendation's number in NEW (in OLD for rows gone from NEW)."),
+    ColumnSpec("sub_item", "string", "Its sub-item letter, as `rec_no`; empty if none."),
+    ColumnSpec("change", "string", "`added` (only in NEW), `signed_off` (gone from NEW after OLD assessed it achieved), `dropped` (gone from NEW while not achieved: an alert), `modified` (one row per field that changed), `unchanged`."),
+    ColumnSpec("field", "string", "What changed: `status`, `officers`, `due_date`, `evidence` or `recommendation`; empty for the other kinds of change."),
+    ColumnSpec("old", "string", "The field in OLD (status label, `; `-joined officers, date as printed, text). For `added`/`signed_off`/`dropped`/`unchanged`: the row's assessment."),
+    ColumnSpec("new", "string", "The field in NEW, as `old`."),
+    ColumnSpec("movement", "string", "How the row's assessment moved on its own scale: `improved`, `worsened`, `same`; empty when the scales differ or a code is off its scale (not comparable), and for rows on one side only. Repeated on each change of the row."),
+    ColumnSpec("edit", "string", "How a text changed: `evidence_appended` (NEW keeps OLD's evidence and adds to it), `evidence_trimmed` (the reverse), `evidence_rewritten`; `wording_minor` or `wording_substantive` for the recommendation (rules as `drift.verdict`; cosmetic changes are not listed)."),
+    ColumnSpec("delta", "string", "For `evidence_appended`, the text added; for `evidence_trimmed`, the text cut."),
+    ColumnSpec("matched_by", "string", "How the OLD and NEW rows were paired: `number` (rec_no and sub-item, or rec_no alone where the sub-item letter changed), `wording` (the numbering changed; see `old_rec_no`); empty for rows on one side only."),
+    ColumnSpec("old_rec_no", "string", "Where OLD numbered the row differently (matched by wording, or a sub-item relettered): its number in OLD; empty otherwise."),
+    ColumnSpec("old_sub_item", "string", "Where OLD numbered the row differently: its sub-item letter in OLD."),
+    ColumnSpec("recommendation", "string", "The recommendation's wording (NEW's, or OLD's for rows gone from NEW), so a change reads without a join."),
+    ColumnSpec("old_period", "string", "OLD's reporting period (`Q1/2`)."),
+    ColumnSpec("old_presented_date", "date", "When OLD's period was presented to committee."),
+    ColumnSpec("new_period", "string", "NEW's reporting period (`Q3/4`)."),
+    ColumnSpec("new_presented_date", "date", "When NEW's period was presented to committee."),
+    ColumnSpec("old_source", "string", "Where the OLD row is: `path:page N:line M`."),
+    ColumnSpec("new_source", "string", "Where the NEW row is: `path:page N:line M`."),
+    ColumnSpec("note", "string", "Why, in words: the wording rule that applied, a wording match, scales that are not comparable, a drop to check."),
+    ColumnSpec("redline", "string", "For `evidence` and `recommendation`: the word-level diff, `[-deleted-]` and `{+inserted+}` (git's word-diff marks)."),
+)  # fmt: skip
+
+# Written by `councilpapers drift` (compare/drift.py): one row per recommendation.
+DRIFT = (
+    ColumnSpec("rec_no", "string", "`councilpapers drift`: the recommendation's number in the decision (the tracker's for `not_in_decision`)."),
+    ColumnSpec("verdict", "string", "`identical`, `cosmetic`, `minor`, `substantive` (see the README's rules), `missing_from_tracker` (no tracker row for it), `not_in_decision` (a tracker recommendation Cabinet did not resolve)."),
+    ColumnSpec("similarity", "int", "Share of words the two wordings have in common, 0–100 (2 × longest common word sequence ÷ words in both); empty where nothing was compared."),
+    ColumnSpec("reason", "string", "Why the verdict: what differs (`differs only in spacing`, `minor words only: added 'the'`, `obligation changed …: removed 'must'; added 'should'`)."),
+    ColumnSpec("matched_by", "string", "`number` (checked by wording) or `wording` (the tracker numbers it differently; see `tracker_rec_no`)."),
+    ColumnSpec("tracker_rec_no", "string", "The tracker's number for the recommendation."),
+    ColumnSpec("sub_items", "list[string]", "The tracker's sub-items compared together (`a; b; c`), CSV `; `-joined."),
+    ColumnSpec("decision_text", "string", "The wording Cabinet resolved."),
+    ColumnSpec("tracker_text", "string", "The wording the tracker carries; for sub-items with their own wording, the shared stem then each part on a line."),
+    ColumnSpec("redline", "string", "Word-level diff from decision to tracker: `[-deleted-]` and `{+inserted+}`."),
+    ColumnSpec("decision_source", "string", "Where the decision's wording is: `path:page N:line M`."),
+    ColumnSpec("tracker_source", "string", "Where the tracker's first row for it is: `path:page N:line M`."),
+)  # fmt: skip
+
 TABLES: dict[str, tuple[ColumnSpec, ...]] = {
     "documents": DOCUMENTS,
     "progress": PROGRESS,
     "decisions": DECISIONS,
     "errors": ERRORS,
+    "changes": CHANGES,
+    "drift": DRIFT,
 }
 
 
