@@ -9,11 +9,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from councilpapers import __version__
+from ingest.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from ingest.triage import DEFAULT_MAX_PAGES
+
+if TYPE_CHECKING:
+    from councilpapers.batch import BatchSummary
+    from output.query import QueryResult
+
+#: What `ingest` counts per file (as `councilpapers.batch.EVENTS`, kept here so --help is fast).
+EVENTS = ("inserted", "updated", "unchanged", "reread", "duplicate", "renamed", "removed", "failed")
+#: Modules each worker imports before its first paper (as `councilpapers.batch.WORKER_PRELOAD`).
+WORKER_PRELOAD = ("councilpapers.batch", "councilpapers.warm", "ingest.pdf")
 
 app = typer.Typer(
     name="councilpapers",
@@ -73,42 +84,254 @@ def ingest(
             "[default: $COUNCILPAPERS_CACHE/ocr or ~/.cache/councilpapers/ocr]."
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", help="Worker processes [default: one per core].", show_default=False
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(help="Seconds one file may take; a file over it is stopped (file-timeout)."),
+    ] = DEFAULT_TIMEOUT,
+    memory: Annotated[
+        int,
+        typer.Option(
+            help="MiB of memory a worker may use; a file needing more fails (file-memory). "
+            "0: no cap."
+        ),
+    ] = DEFAULT_MEMORY_MB,
+    max_pages: Annotated[
+        int, typer.Option(help="Refuse PDFs with more pages than this (pdf-too-many-pages).")
+    ] = DEFAULT_MAX_PAGES,
+    triage: Annotated[
+        bool,
+        typer.Option(
+            help="Read closely only the PDF pages that hold a tracker or decision record, "
+            "judged from every page's text; --no-triage reads every page closely."
+        ),
+    ] = True,
+    force: Annotated[
+        bool, typer.Option(help="Read every file again, even unchanged ones.")
+    ] = False,
+    retry_failed: Annotated[
+        bool, typer.Option(help="Read again files that failed before (skipped while unchanged).")
+    ] = False,
+    executor: Annotated[
+        str,
+        typer.Option(help="local (worker processes here) or dask (a Dask cluster: --scheduler)."),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With --executor dask: the scheduler's address (tcp://host:8786).",
+            show_default=False,
+        ),
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Show a progress bar [default: when stderr is a terminal].",
+            show_default=False,
+        ),
+    ] = None,
+    checkpoint_seconds: Annotated[
+        float, typer.Option(hidden=True, help="Seconds between commits (tests use 0).")
+    ] = 30.0,
 ) -> None:
-    """Read papers and write documents, progress and decisions tables (Parquet + CSV).
+    """Read papers and keep a dataset of documents, progress and decisions (Parquet + CSV).
 
-    Files that cannot be read are listed on stderr and in errors.csv; the rest go through.
-    Exits 1 only if no file at all could be read.
+    Incremental: files already in the dataset and unchanged are skipped, changed files
+    replace their rows, and a run killed part way is finished by running it again. Files
+    that cannot be read are listed on stderr and in errors.csv; the rest go through. Exits 1
+    only if none of the files given could be read.
     """
-    from councilpapers.pipeline import FileResult, ReadOptions, run_ingest
+    problem = _check_ingest_options(
+        paths, out, jobs, timeout, memory, max_pages, executor, scheduler
+    )
+    if problem:
+        typer.echo(f"councilpapers ingest: {problem}", err=True)
+        raise typer.Exit(2)
+    from councilpapers.batch import BatchOptions
+    from councilpapers.pipeline import ReadOptions, run_ingest
+    from councilpapers.progress import progress_display
+    from ingest.batch import RunnerError, RunnerSettings
+    from output.dataset import DatasetBusyError
 
+    options = ReadOptions(ocr=ocr, ocr_cache=ocr_cache, triage=triage, max_pages=max_pages)
+    runner = RunnerSettings(
+        jobs=jobs,
+        timeout=timeout,
+        memory_mb=memory or None,
+        executor="dask" if executor == "dask" else "local",
+        scheduler=scheduler,
+        preload=WORKER_PRELOAD,
+    )
+    batch = BatchOptions(
+        runner=runner,
+        force=force,
+        retry_failed=retry_failed,
+        checkpoint_seconds=checkpoint_seconds,
+    )
+    display = progress_display(progress)
+    try:
+        summary = run_ingest(
+            paths, out, council=council, options=options, batch=batch, events=display
+        )
+    except DatasetBusyError as exc:
+        typer.echo(f"councilpapers ingest: {exc}; wait for it to finish", err=True)
+        raise typer.Exit(1) from None
+    except RunnerError as exc:
+        typer.echo(f"councilpapers ingest: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        typer.echo("interrupted: what was read is kept; run the same command to finish", err=True)
+        raise typer.Exit(130) from None
+    finally:
+        display.close()
+    typer.echo(_ingest_summary(out, summary))
+    if not summary.usable:
+        raise typer.Exit(1)
+
+
+def _check_ingest_options(
+    paths: list[Path],
+    out: Path,
+    jobs: int | None,
+    timeout: float,
+    memory: int,
+    max_pages: int,
+    executor: str,
+    scheduler: str | None,
+) -> str | None:
+    """Given `ingest`'s arguments, return what is wrong with them, or None."""
     missing = [p for p in paths if not p.exists()]
     if missing:
-        typer.echo(f"councilpapers ingest: no such file or folder: {missing[0]}", err=True)
-        raise typer.Exit(2)
+        return f"no such file or folder: {missing[0]}"
+    if out.exists() and not out.is_dir():
+        return f"--out {out} is a file; give a folder for the dataset"
+    if jobs is not None and jobs < 1:
+        return "--jobs must be at least 1"
+    if timeout <= 0 or memory < 0 or max_pages < 1:
+        return "--timeout must be above 0, --memory 0 or more, --max-pages at least 1"
+    if executor not in ("local", "dask"):
+        return f"--executor takes local or dask, not {executor!r}"
+    if executor == "dask" and not scheduler:
+        return "--executor dask needs --scheduler ADDRESS (see the README's 'Running on a cluster')"
+    return None
 
-    def report(result: FileResult) -> None:
-        if result.document is None:
-            error = result.error
-            typer.echo(f"skipped {error}" if error else f"skipped {result.source_file}", err=True)
-            return
-        for notice in result.notices:
-            typer.echo(f"warning: {notice}", err=True)
-        doc = result.document
-        table = "progress rows" if doc.kind == "tracker" else "decisions"
-        warnings = f", {doc.problems} warnings" if doc.problems else ""
-        typer.echo(f"read {doc.source_file}: {doc.kind}, {doc.rows} {table}{warnings}")
 
-    options = ReadOptions(ocr=ocr, ocr_cache=ocr_cache)
-    summary = run_ingest(paths, out, council=council, options=options, on_result=report)
-    docs = summary.documents
-    progress = sum(d.rows for d in docs if d.kind == "tracker")
-    decisions = sum(d.rows for d in docs if d.kind == "decision")
-    typer.echo(
-        f"wrote {out}/: {len(docs)} documents, {progress} progress rows, {decisions} decisions; "
-        f"{len(summary.failed)} files skipped, {len(summary.problems)} problems in errors.csv"
+def _ingest_summary(out: Path, summary: BatchSummary) -> str:
+    """Given a batch's summary, return the lines `ingest` ends with."""
+    tables = summary.tables
+    counts = summary.counts
+    events = ", ".join(f"{counts.get(e, 0)} {e}" for e in EVENTS)
+    rate = f" ({summary.pages / summary.seconds:.1f} pages/s)" if summary.pages else ""
+    return (
+        f"wrote {out}/: {tables.get('documents', 0)} documents, "
+        f"{tables.get('progress', 0)} progress rows, {tables.get('decisions', 0)} decisions, "
+        f"{tables.get('errors', 0)} problems in errors.csv\n"
+        f"{summary.files} files: {events}; rows +{summary.rows_added} -{summary.rows_removed}; "
+        f"{summary.pages} pages in {summary.seconds:.1f} s{rate}"
     )
-    if not docs:
-        raise typer.Exit(1)
+
+
+_FORMATS = ("table", "csv", "json")
+
+
+@app.command()
+def query(
+    data: Annotated[
+        Path, typer.Argument(help="A dataset folder written by `ingest`.", show_default=False)
+    ],
+    sql: Annotated[
+        str,
+        typer.Argument(
+            help="SQL over documents, progress, decisions, manifest, errors, runs (and changes, "
+            "drift where present).",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv or json.")
+    ] = "table",
+) -> None:
+    """Answer a question about a dataset in SQL (DuckDB); see the README's example questions.
+
+    documents, progress and decisions also have council_id and year (the folders they are
+    split into): filtering on them reads only those files.
+    """
+    if output_format not in _FORMATS:
+        typer.echo("councilpapers query: --format takes table, csv or json", err=True)
+        raise typer.Exit(2)
+    _must_exist("query", data)
+    from output.query import DatasetError, query_dataset
+
+    try:
+        result = query_dataset(data, sql)
+    except DatasetError as exc:
+        typer.echo(f"councilpapers query: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(_render(result, output_format), nl=False)
+
+
+def _render(result: QueryResult, output_format: str) -> str:
+    """Given a query's result, return it as text in the format asked for."""
+    import json
+
+    if output_format == "json":
+        return json.dumps(result.records(), ensure_ascii=False, indent=2) + "\n"
+    if output_format == "csv":
+        import csv
+        import io
+
+        from output.tables import csv_cell
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(result.columns)
+        writer.writerows([csv_cell(v) for v in row] for row in result.rows)
+        return buffer.getvalue()
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*result.columns)
+    for row in result.rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    buffer = io.StringIO()
+    Console(file=buffer, width=200, no_color=True).print(table)
+    return buffer.getvalue() + f"({len(result.rows)} rows)\n"
+
+
+@app.command()
+def export(
+    data: Annotated[
+        Path, typer.Argument(help="A dataset folder written by `ingest`.", show_default=False)
+    ],
+    sqlite: Annotated[
+        Path,
+        typer.Option(
+            "--sqlite", help="SQLite file to write (replaced if it exists).", show_default=False
+        ),
+    ],
+) -> None:
+    """Copy a dataset into one SQLite file, for Datasette, Excel (via ODBC) or any SQL tool.
+
+    Lists (officers, pages) become JSON arrays; dates ISO text.
+    """
+    _must_exist("export", data)
+    from output.query import DatasetError, export_sqlite
+
+    try:
+        counts = export_sqlite(data, sqlite)
+    except DatasetError as exc:
+        typer.echo(f"councilpapers export: {exc}", err=True)
+        raise typer.Exit(2) from None
+    tables = ", ".join(f"{n} {name}" for name, n in counts.items())
+    typer.echo(f"wrote {sqlite}: {tables}")
 
 
 def _report_formats(command: str, values: list[str] | None) -> list[Literal["html", "md"]]:

@@ -1,20 +1,24 @@
 """One file → rows, and many files → a dataset: the stages joined end to end.
 
 This is the edge where I/O meets the pure stages: `process_file` reads a file (ingest), parses
-it (parsers), types it (normalise); `run_ingest` does that for a batch and writes the dataset
-(output). A file that fails becomes an `errors.csv` row; it never stops the batch.
+it (parsers), types it (normalise); `run_ingest` does that for a batch in worker processes and
+keeps the dataset up to date (`councilpapers/batch.py`). A file that fails becomes an
+`errors.csv` row; it never stops the batch.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from councilpapers.errors import CouncilPapersError, Problem
 from ingest.model import SourceDocument
 from ingest.text import read_text_bytes
+from ingest.triage import DEFAULT_MAX_PAGES
 from normalise.dates import DEFAULT_SETTINGS, DateSettings
 from normalise.records import (
     DecisionRecord,
@@ -25,6 +29,9 @@ from normalise.records import (
 )
 from parsers.detect import parse_document
 from parsers.records import Decision
+
+if TYPE_CHECKING:
+    from councilpapers.batch import BatchEvents, BatchOptions, BatchSummary
 
 #: File types picked up when a folder is given (a file named explicitly is always tried).
 SUFFIXES = (".pdf", ".txt", ".text")
@@ -40,6 +47,11 @@ class ReadOptions:
     ocr_cache: Path | None = None
     #: Tesseract language(s).
     ocr_language: str = "eng"
+    #: Read closely only the PDF pages that hold a tracker or decision record (see
+    #: `parsers/triage.py`); False reads every page.
+    triage: bool = True
+    #: Refuse PDFs with more pages than this (`pdf-too-many-pages`); None: no limit.
+    max_pages: int | None = DEFAULT_MAX_PAGES
 
 
 @dataclass(frozen=True)
@@ -54,47 +66,52 @@ class FileResult:
     #: Warnings about the file as a whole (encoding guessed, pages OCR'd), worth printing;
     #: also in `problems`. Row-level warnings are only counted.
     notices: tuple[Problem, ...] = ()
+    #: Pages the table reader saw (after triage), for the batch's pages-per-second.
+    pages_read: int = 0
 
     @property
     def error(self) -> Problem | None:
         return next((p for p in self.problems if p.severity == "error"), None)
 
 
-@dataclass
-class RunSummary:
-    """Counts and results of one `run_ingest` call."""
-
-    results: list[FileResult] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
-
-    @property
-    def documents(self) -> list[DocumentRecord]:
-        return [r.document for r in self.results if r.document is not None]
-
-    @property
-    def failed(self) -> list[FileResult]:
-        return [r for r in self.results if r.document is None]
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [p for r in self.results for p in r.problems]
-
-
 def read_document(
     data: bytes, source_file: str, options: ReadOptions = ReadOptions()
 ) -> SourceDocument:
     """Given a file's bytes, return it as a `SourceDocument` (PDF by its magic number)."""
-    if data.lstrip()[:5] == b"%PDF-":
-        from ingest.ocr import OcrSettings
-        from ingest.pdf import read_pdf_bytes
+    return _read(data, source_file, options)[0]
 
-        ocr = (
-            OcrSettings(language=options.ocr_language, cache_dir=options.ocr_cache)
-            if options.ocr
-            else None
-        )
-        return read_pdf_bytes(data, source_file, ocr=ocr)
-    return read_text_bytes(data, source_file)
+
+def _read(data: bytes, source_file: str, options: ReadOptions) -> tuple[SourceDocument, int]:
+    """Given a file's bytes, return its document and how many pages the table reader saw."""
+    if data.lstrip()[:5] != b"%PDF-":
+        document = read_text_bytes(data, source_file)
+        return document, document.pages
+    from ingest.ocr import OcrSettings
+    from ingest.pdf import read_pdf_bytes
+    from ingest.pdf_limits import PdfLimits, check_streams
+    from ingest.triage import read_page_texts, with_skimmed_pages
+    from parsers.triage import choose_pages
+
+    ocr = (
+        OcrSettings(language=options.ocr_language, cache_dir=options.ocr_cache)
+        if options.ocr
+        else None
+    )
+    limits = PdfLimits(max_pages=options.max_pages)
+    # decompression-bomb: refused before pdfium (triage) or pdfminer inflates any stream.
+    check_streams(data, source_file, limits)
+    texts = read_page_texts(data, source_file, max_pages=options.max_pages)
+    choice = choose_pages(texts) if options.triage and texts is not None else None
+    if choice is None or choice.every_page:
+        document = read_pdf_bytes(data, source_file, ocr=ocr, limits=limits)
+        return document, document.pages
+    if choice.pages:
+        document = read_pdf_bytes(data, source_file, ocr=ocr, pages=choice.pages, limits=limits)
+    else:  # no page holds a table worth reading: the parser judges the cheap text alone
+        sha256 = hashlib.sha256(data).hexdigest()
+        document = SourceDocument(source_file, sha256, "pdf", choice.total, lines=())
+    assert texts is not None  # a choice is only made from texts
+    return with_skimmed_pages(document, texts, choice.pages), len(choice.pages)
 
 
 def process_document(
@@ -148,10 +165,20 @@ def process_file(
         )
         return FileResult(name, problems=(problem,))
     try:
-        document = read_document(data, name, options)
-        return process_document(document, council=council, settings=settings)
+        document, pages_read = _read(data, name, options)
+        result = process_document(document, council=council, settings=settings)
+        return dataclasses.replace(result, pages_read=pages_read)
     except CouncilPapersError as exc:
         return FileResult(name, problems=(exc.to_problem(),))
+    except MemoryError:  # the worker's memory cap (--memory) was reached
+        problem = Problem(
+            code="file-memory",
+            severity="error",
+            source_file=name,
+            message="reading the file needed more memory than the worker may use",
+            hint="raise --memory if the paper is genuine; the rest of the batch was processed",
+        )
+        return FileResult(name, problems=(problem,))
     except Exception as exc:  # a bug must cost one file, not the batch
         problem = Problem(
             code="internal-error",
@@ -163,17 +190,6 @@ def process_file(
         return FileResult(name, problems=(problem,))
 
 
-def find_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Given files and folders, yield the files to read, folders walked in sorted order."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES:
-                    yield child
-        else:
-            yield path
-
-
 def run_ingest(
     paths: Iterable[Path],
     out_dir: Path,
@@ -181,25 +197,19 @@ def run_ingest(
     council: str | None = None,
     settings: DateSettings = DEFAULT_SETTINGS,
     options: ReadOptions = ReadOptions(),
-    on_result: Callable[[FileResult], None] | None = None,
-) -> RunSummary:
-    """Given files and folders, read every paper and write the dataset to `out_dir`."""
-    from output.writers import write_dataset
+    batch: BatchOptions | None = None,
+    events: BatchEvents | None = None,
+) -> BatchSummary:
+    """Given files and folders, read every new or changed paper and bring the dataset in
+    `out_dir` up to date (see `councilpapers.batch.run_batch`)."""
+    from councilpapers.batch import BatchOptions, run_batch
 
-    summary = RunSummary()
-    for path in find_files(paths):
-        result = process_file(path, council=council, settings=settings, options=options)
-        summary.results.append(result)
-        if on_result is not None:
-            on_result(result)
-    errors = sorted(
-        summary.problems, key=lambda p: (p.source_file, p.page or 0, p.line or 0, p.code)
+    return run_batch(
+        paths,
+        out_dir,
+        council=council,
+        settings=settings,
+        options=options,
+        batch=batch or BatchOptions(),
+        events=events,
     )
-    tables: dict[str, list[object]] = {
-        "documents": list(summary.documents),
-        "progress": [row for r in summary.results for row in r.progress],
-        "decisions": [row for r in summary.results for row in r.decisions],
-        "errors": list(errors),
-    }
-    summary.written = write_dataset(out_dir, tables)
-    return summary

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from councilpapers.errors import Problem, UnreadableFileError
 from ingest.model import Cell, Line, SourceDocument
@@ -33,6 +34,17 @@ from ingest.pdf_borderless import BorderlessLayout, gutter_width, header_end, re
 from ingest.pdf_furniture import PageLines, find_furniture
 from ingest.pdf_header import is_header_line, same_header
 from ingest.pdf_layout import PageLayout, TableRow, TextLine, Word, group_lines, median_height
+from ingest.pdf_limits import (
+    DEFAULT_LIMITS,
+    PdfLimits,
+    check_page_count,
+    check_streams,
+    declared_pages,
+    dense_page,
+    every_page_dense,
+    guard_reference_cycles,
+    page_char_counts,
+)
 from ingest.pdf_rulings import Ruling, rulings_from_vectors
 from ingest.pdf_tables import (
     Column,
@@ -52,6 +64,17 @@ from ingest.pdf_tables import (
 DEFAULT_OCR = OcrSettings()
 # A page with no text whose images cover at least this share of it is a scan.
 _MIN_SCAN_COVER = 0.25
+# A page object (`/Type /Page`, not `/Pages`) in the raw bytes of a PDF whose page tree is empty.
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+# What pdfplumber raises on a damaged file: pdfminer's errors wrapped, and its own (a MediaBox
+# of `[0 0 1 e400 842]` raises MalformedPDFException while the page list is built).
+_DAMAGED = (PdfminerException, MalformedPDFException)
+# ...and the Python errors pdfplumber lets through from a malformed object (`/MediaBox []`
+# raises IndexError while the page list is built).
+_MALFORMED = (*_DAMAGED, ValueError, KeyError, TypeError, AttributeError, IndexError)
+
+guard_reference_cycles()
 
 
 @dataclass
@@ -87,7 +110,11 @@ class _TableState:
 
 
 def read_pdf(
-    path: Path, source_file: str | None = None, *, ocr: OcrSettings | None = DEFAULT_OCR
+    path: Path,
+    source_file: str | None = None,
+    *,
+    ocr: OcrSettings | None = DEFAULT_OCR,
+    limits: PdfLimits = DEFAULT_LIMITS,
 ) -> SourceDocument:
     """Read a PDF paper from disk; scanned pages are OCR'd with `ocr` (None: not at all)."""
     name = source_file or str(path)
@@ -100,14 +127,23 @@ def read_pdf(
             hint="check the path and its permissions",
             code="file-unreadable",
         ) from None
-    return read_pdf_bytes(data, name, ocr=ocr)
+    return read_pdf_bytes(data, name, ocr=ocr, limits=limits)
 
 
 def read_pdf_bytes(
-    data: bytes, source_file: str, *, ocr: OcrSettings | None = DEFAULT_OCR
+    data: bytes,
+    source_file: str,
+    *,
+    ocr: OcrSettings | None = DEFAULT_OCR,
+    pages: Sequence[int] | None = None,
+    limits: PdfLimits = DEFAULT_LIMITS,
 ) -> SourceDocument:
-    """Given a PDF's bytes, return it as a `SourceDocument` (raises `UnreadableFileError`)."""
-    return analyse_pdf(data, source_file, ocr=ocr).document
+    """Given a PDF's bytes, return it as a `SourceDocument` (raises `UnreadableFileError`).
+
+    `pages` (1-based) reads only those pages, keeping their real numbers; None reads them all.
+    `limits` bounds what a hostile file can cost (pages, characters a page, inflated streams).
+    """
+    return analyse_pdf(data, source_file, ocr=ocr, pages=pages, limits=limits).document
 
 
 def _damaged(source_file: str, reason: str) -> UnreadableFileError:
@@ -120,8 +156,9 @@ def _damaged(source_file: str, reason: str) -> UnreadableFileError:
 
 
 @contextmanager
-def open_pdf(data: bytes, source_file: str) -> Iterator[Any]:
-    """Given a PDF's bytes, yield it open in pdfplumber; raise `UnreadableFileError` if we can't."""
+def open_pdf(data: bytes, source_file: str, limits: PdfLimits = DEFAULT_LIMITS) -> Iterator[Any]:
+    """Given a PDF's bytes, yield it open in pdfplumber; raise `UnreadableFileError` if we can't
+    (or if it is over `limits`' page count or stream size)."""
     if not data.strip():
         raise UnreadableFileError(
             source_file,
@@ -131,6 +168,7 @@ def open_pdf(data: bytes, source_file: str) -> Iterator[Any]:
         )
     if b"%PDF" not in data[:1024]:
         raise _damaged(source_file, "no %PDF header: not a PDF")
+    check_streams(data, source_file, limits)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except PdfminerException as exc:
@@ -144,18 +182,30 @@ def open_pdf(data: bytes, source_file: str) -> Iterator[Any]:
             ) from None
         raise _damaged(source_file, f"{type(cause).__name__}: {cause}".rstrip(": ")) from None
     try:
-        if not pdf.pages:
+        check_page_count(declared_pages(pdf.doc), source_file, limits)
+        try:
+            count = len(pdf.pages)
+        except _MALFORMED as exc:
+            raise _damaged(source_file, f"{type(exc).__name__}: {exc}") from None
+        if not count:
+            if _PAGE_OBJECT.search(data):
+                # broken-xref: offsets that miss their objects leave pdfminer an empty tree.
+                raise _damaged(source_file, "its page tree leads to none of its pages")
             raise UnreadableFileError(
                 source_file,
                 "the PDF has no pages",
                 hint="download the paper again or remove it from the batch",
                 code="pdf-empty",
             )
+        check_page_count(count, source_file, limits)
         yield pdf
-    except PdfminerException as exc:
+    except _DAMAGED as exc:
         raise _damaged(source_file, str(exc)) from None
     finally:
-        pdf.close()
+        # close() walks the page list again: where that is what failed (a page tree nested
+        # thousands deep, deep-page-tree), it raises again and would hide the error above.
+        with suppress(*_MALFORMED):
+            pdf.close()
 
 
 def _page_ranges(pages: Sequence[int]) -> str:
@@ -314,19 +364,37 @@ def _read_pages(
     ocr: OcrSettings | None,
     settings: RuledTableSettings,
     finders: dict[int, Any],
+    selected: Sequence[int] | None = None,
+    limits: PdfLimits = DEFAULT_LIMITS,
 ) -> tuple[list[_Page], list[Problem]]:
     """Given an open PDF, return each page's words and ruled tables (OCR'ing scans) and any
-    warnings; fills `finders` with pdfplumber's table finder per page."""
+    warnings; fills `finders` with pdfplumber's table finder per page. `selected` (1-based)
+    limits the pages read (the batch's triage); None reads every page. Pages over `limits`'
+    characters are skipped, each with a `pdf-page-too-dense` problem."""
     pages: list[_Page] = []
     notes: list[Problem] = []
     scans: dict[int, float | None] = {}
-    for index, plumber in enumerate(pdf.pages):
-        number = index + 1
+    count = len(pdf.pages)
+    every = range(1, count + 1)
+    numbers = every if selected is None else sorted(set(selected) & set(every))
+    counted = page_char_counts(data, numbers, count)
+    for number in numbers:
+        plumber = pdf.pages[number - 1]
         layout = PageLayout(number, float(plumber.width), float(plumber.height), "blank")
         page = _Page(plumber=plumber, layout=layout)
         pages.append(page)
+        # dense-page: counted by pdfium before pdfminer makes an object of every character.
+        chars = counted.get(number, 0) if counted is not None else 0
+        if chars > limits.max_chars_per_page:
+            layout.source = "skipped"
+            notes.append(dense_page(number, chars, source_file, limits))
+            continue
         try:
-            if any(c["text"].strip() for c in plumber.chars):
+            found = plumber.chars
+            if len(found) > limits.max_chars_per_page:  # pdfium could not count them first
+                layout.source = "skipped"
+                notes.append(dense_page(number, len(found), source_file, limits))
+            elif any(c["text"].strip() for c in found):
                 layout.source = "text"
                 layout.words = _text_words(plumber)
                 page.rulings = rulings_from_vectors(plumber)
@@ -337,7 +405,7 @@ def _read_pages(
             # Everything needed is in our words and grids now: let pdfplumber drop the page's
             # parsed objects, so memory stays that of one page however long the paper.
             plumber.flush_cache()
-        except (PdfminerException, ValueError, KeyError, TypeError, AttributeError) as exc:
+        except _MALFORMED as exc:
             layout.source = "skipped"
             notes.append(
                 Problem(
@@ -350,6 +418,9 @@ def _read_pages(
                 )
             )
     if all(p.layout.source == "skipped" for p in pages):
+        dense = [n for n in notes if n.code == "pdf-page-too-dense"]
+        if dense and len(dense) == len(pages):
+            raise every_page_dense(source_file, dense)
         raise _damaged(source_file, "no page could be read")
     if not scans:
         return pages, notes
@@ -361,9 +432,10 @@ def _read_pages(
             scanned = read_scanned_pages(data, sha256, list(scans), scans, ocr)
         except OcrUnavailableError as exc:
             reason = str(exc)
+    by_number = {page.layout.number: page for page in pages}
     if scanned:
         for number, result in scanned.items():
-            page = pages[number - 1]
+            page = by_number[number]
             page.layout.words = list(result.words)
             page.rulings = list(result.rulings)
             page.grids, finders[number] = find_grids(page.plumber, page.rulings, settings)
@@ -391,7 +463,7 @@ def _read_pages(
             code="pdf-scanned-no-ocr",
         )
     for number in scans:
-        pages[number - 1].layout.source = "skipped"
+        by_number[number].layout.source = "skipped"
     notes.append(
         Problem(
             code="pdf-scanned-no-ocr",
@@ -413,15 +485,18 @@ def analyse_open_pdf(
     *,
     ocr: OcrSettings | None = DEFAULT_OCR,
     settings: RuledTableSettings | None = None,
+    pages: Sequence[int] | None = None,
+    limits: PdfLimits = DEFAULT_LIMITS,
 ) -> PdfAnalysis:
-    """Given a PDF open in pdfplumber and its bytes, return the document and page layouts."""
+    """Given a PDF open in pdfplumber and its bytes, return the document and page layouts
+    (of every page, or of `pages` only; the document still counts every page)."""
     settings = settings or RuledTableSettings()
     sha256 = hashlib.sha256(data).hexdigest()
     finders: dict[int, Any] = {}
-    pages, notes = _read_pages(pdf, data, sha256, source_file, ocr, settings, finders)
+    read, notes = _read_pages(pdf, data, sha256, source_file, ocr, settings, finders, pages, limits)
 
     page_lines: list[PageLines] = []
-    for page in pages:
+    for page in read:
         layout = page.layout
         page.line_height = median_height(layout.words)
         layout.lines = group_lines(layout.words)
@@ -438,8 +513,12 @@ def analyse_open_pdf(
 
     state = _TableState()
     lines: list[Line] = []
-    for page in pages:
+    previous = 0
+    for page in read:
         layout = page.layout
+        if pages is not None and layout.number != previous + 1:
+            state = _TableState()  # pages between were not read: no table carries over them
+        previous = layout.number
         layout.furniture = [layout.lines[k] for k in sorted(furniture.lines[layout.number])]
         number_of = {id(w): k + 1 for k, line in enumerate(layout.lines) for w in line.words}
         items = _lay_out_page(page, state)
@@ -463,13 +542,13 @@ def analyse_open_pdf(
     document = SourceDocument(
         source_file=source_file,
         sha256=sha256,
-        media="ocr" if any(p.layout.source == "ocr" for p in pages) else "pdf",
-        pages=len(pages),
+        media="ocr" if any(p.layout.source == "ocr" for p in read) else "pdf",
+        pages=len(pdf.pages),
         lines=tuple(lines),
         furniture=furniture.texts,
         notes=tuple(notes),
     )
-    return PdfAnalysis(document=document, pages=[p.layout for p in pages], finders=finders)
+    return PdfAnalysis(document=document, pages=[p.layout for p in read], finders=finders)
 
 
 def analyse_pdf(
@@ -478,7 +557,12 @@ def analyse_pdf(
     *,
     ocr: OcrSettings | None = DEFAULT_OCR,
     settings: RuledTableSettings | None = None,
+    pages: Sequence[int] | None = None,
+    limits: PdfLimits = DEFAULT_LIMITS,
 ) -> PdfAnalysis:
-    """Given a PDF's bytes, return the document and what was decided on each page."""
-    with open_pdf(data, source_file) as pdf:
-        return analyse_open_pdf(pdf, data, source_file, ocr=ocr, settings=settings)
+    """Given a PDF's bytes, return the document and what was decided on each page (of every
+    page, or of `pages` only, 1-based)."""
+    with open_pdf(data, source_file, limits) as pdf:
+        return analyse_open_pdf(
+            pdf, data, source_file, ocr=ocr, settings=settings, pages=pages, limits=limits
+        )

@@ -57,6 +57,10 @@ def _nlp() -> Language:
     tokenizer.prefix_search = compile_prefix_regex([*defaults.prefixes, *extra]).search
     tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, *extra]).search
     tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, *extra]).finditer
+    # spaCy refuses texts over a million characters (E088) to spare a parser's memory; a blank
+    # pipeline only tokenizes, and a megabyte officer cell in a broken extract raised an
+    # internal error (test_a_megabyte_officer_cell_is_read_not_an_internal_error).
+    nlp.max_length = 1 << 31
     return nlp
 
 

@@ -146,11 +146,55 @@ DRIFT = (
     ColumnSpec("tracker_source", "string", "Where the tracker's first row for it is: `path:page N:line M`."),
 )  # fmt: skip
 
+# Written by `councilpapers ingest`: one row per file path ever given (see README, "Batches").
+MANIFEST = (
+    ColumnSpec("source_file", "string", "A path `ingest` found, as given (folder joined with the names under it)."),
+    ColumnSpec("sha256", "string", "SHA-256 of its bytes when last seen; empty if it could not be read."),
+    ColumnSpec("doc_id", "string", "First 16 hex digits of `sha256`: the `documents` row its content gave (one per content, however many paths hold it)."),
+    ColumnSpec("bytes", "int", "Its size in bytes."),
+    ColumnSpec("status", "string", "`read` (its rows are in the tables), `duplicate` (the same bytes as `duplicate_of`, whose rows stand for both), `failed` (no rows; see `error_code` and `errors.csv`)."),
+    ColumnSpec("duplicate_of", "string", "For a `duplicate`: the path the content's rows carry (the first in sorted order)."),
+    ColumnSpec("kind", "string", "`tracker` or `decision`, as `documents.kind`; empty if it failed."),
+    ColumnSpec("pages", "int", "Pages in the file (as `documents.pages`)."),
+    ColumnSpec("pages_read", "int", "Pages the table reader read closely; the others were only skimmed (triage)."),
+    ColumnSpec("rows", "int", "Rows its content gave to `progress` or `decisions`."),
+    ColumnSpec("error_code", "string", "Why it failed (see the README's error catalogue); empty if it was read."),
+    ColumnSpec("parser_version", "string", "councilpapers version that read it; a different version reads it again."),
+)  # fmt: skip
+
+# Appended by `councilpapers ingest`, one row per run: a log, not part of the deterministic dataset.
+RUNS = (
+    ColumnSpec("started", "string", "When the run started (UTC, ISO 8601)."),
+    ColumnSpec("seconds", "string", "How long it took, in seconds."),
+    ColumnSpec("status", "string", "`complete`, or `interrupted` (stopped by Ctrl-C; a re-run finishes the job)."),
+    ColumnSpec("paths", "string", "The files and folders given, `; `-joined."),
+    ColumnSpec("executor", "string", "`local` or `dask`."),
+    ColumnSpec("jobs", "int", "Worker processes (local runs)."),
+    ColumnSpec("files", "int", "Files found."),
+    ColumnSpec("inserted", "int", "Files whose content was new, read this run."),
+    ColumnSpec("updated", "int", "Known paths whose content changed, read again (their old rows replaced)."),
+    ColumnSpec("unchanged", "int", "Known paths with the same content: skipped."),
+    ColumnSpec("reread", "int", "Unchanged files read again (`--force`, `--retry-failed`, a new councilpapers version)."),
+    ColumnSpec("duplicate", "int", "New paths whose content another path already gives: not read again."),
+    ColumnSpec("renamed", "int", "New paths whose content was known under a path now gone: not read again; rows relabelled."),
+    ColumnSpec("removed", "int", "Known paths under a folder walked this run that are gone: their rows dropped."),
+    ColumnSpec("failed", "int", "Files that gave no rows this run (see `errors.csv`)."),
+    ColumnSpec("rows_added", "int", "`progress` and `decisions` rows added."),
+    ColumnSpec("rows_removed", "int", "`progress` and `decisions` rows dropped (changed or removed files)."),
+    ColumnSpec("pages_read", "int", "Pages read closely this run."),
+    ColumnSpec("parser_version", "string", "councilpapers version of the run."),
+)  # fmt: skip
+
+#: Tables written as CSV only.
+CSV_ONLY = ("errors", "runs")
+
 TABLES: dict[str, tuple[ColumnSpec, ...]] = {
     "documents": DOCUMENTS,
     "progress": PROGRESS,
     "decisions": DECISIONS,
     "errors": ERRORS,
+    "manifest": MANIFEST,
+    "runs": RUNS,
     "changes": CHANGES,
     "drift": DRIFT,
 }
@@ -160,7 +204,7 @@ def markdown_dictionary() -> str:
     """Return the data dictionary as Markdown, one table per dataset table (for the README)."""
     parts = []
     for table, columns in TABLES.items():
-        name = "errors.csv" if table == "errors" else f"{table}.parquet / {table}.csv"
+        name = f"{table}.csv" if table in CSV_ONLY else f"{table}.parquet / {table}.csv"
         parts.append(f"#### `{name}`\n\n| column | type | meaning |\n|---|---|---|")
         parts.extend(f"| `{c.name}` | {c.type} | {c.description} |" for c in columns)
         parts.append("")

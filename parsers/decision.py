@@ -26,8 +26,11 @@ _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*")
 _ITEM = re.compile(r"^\s*\(?(\d{1,2})[.)]\s+(.*)$")
 _RESOLVED = re.compile(r"^\s*RESOLVED\b[^A-Za-z]*(.*)$")
 _HEADING_WITH_TEXT = re.compile(r"^(?P<heading>[^:]{3,80}?)\s*:\s*(?P<text>\S.*)$")
+# A body's name before "Meeting" runs to six words at most: unbounded, every word of a long
+# head line started a scan to the line's end (20,000 words took a minute; see
+# test_a_head_line_of_20000_words_is_read_in_linear_time).
 _MEETING = re.compile(
-    r"\b(?:(?P<body>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*) Meeting|Date of (?:the )?meeting"
+    r"\b(?:(?P<body>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,5}) Meeting|Date of (?:the )?meeting"
     r"|Meeting date)\b[\s.:]*(?P<date>\S.*)$",
     re.I,
 )
@@ -61,9 +64,14 @@ def section_of(text: str) -> tuple[str, str] | None:
     return None
 
 
+def is_resolved_line(text: str) -> bool:
+    """True when a line opens a RESOLVED list (`RESOLVED that:-`)."""
+    return _RESOLVED.match(_plain(text)) is not None
+
+
 def looks_like_decision(lines: Sequence[str]) -> bool:
     """True when the text has a RESOLVED line and at least three proforma headings."""
-    resolved = any(_RESOLVED.match(_plain(t)) for t in lines)
+    resolved = any(is_resolved_line(t) for t in lines)
     headings = {s[0] for t in lines if (s := section_of(t))}
     return resolved and len(headings) >= 3
 

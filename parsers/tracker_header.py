@@ -22,6 +22,10 @@ from parsers.records import Column, Quarter, Role, TrackerHeader
 _GLUE = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
 _WS = re.compile(r"\s+")
 SEPARATORS = ("|", " / ")
+# Trackers have five to ten columns (two quarters side by side, eight). A "header" of more
+# cells is a header line repeated across one line by a broken extract, and splitting every
+# row into hundreds of columns took minutes (repeated-header-line.txt).
+_MAX_COLUMNS = 40
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,12 @@ def role_of(label: str) -> Role:
         if pattern.search(text):
             return role
     return "other"
+
+
+def roles_in(text: str) -> set[Role]:
+    """Given any text, return every column role whose wording occurs in it (a cheap screen)."""
+    text = _WS.sub(" ", text)
+    return {role for role, pattern in _vocabulary().rules if pattern.search(text)}
 
 
 def split_header_cells(line: Line) -> tuple[list[str], str] | None:
@@ -108,6 +118,8 @@ def header_from_line(line: Line) -> TrackerHeader | None:
     if split is None:
         return None
     labels, separator = split
+    if len(labels) > _MAX_COLUMNS:
+        return None
     labels = _unglue(labels)
     columns = [Column(i, _WS.sub(" ", lab).strip(), role_of(lab)) for i, lab in enumerate(labels)]
     roles = {c.role for c in columns}

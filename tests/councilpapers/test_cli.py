@@ -83,9 +83,11 @@ def test_ingest_writes_every_table_in_both_formats(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.iterdir())
+    # Each table whole (Parquet + CSV) and split by council and year (README, "What comes out").
     assert names == [
-        "decisions.csv", "decisions.parquet", "documents.csv", "documents.parquet",
-        "errors.csv", "progress.csv", "progress.parquet",
+        ".councilpapers", "decisions", "decisions.csv", "decisions.parquet", "documents",
+        "documents.csv", "documents.parquet", "errors.csv", "manifest.csv", "manifest.parquet",
+        "progress", "progress.csv", "progress.parquet", "runs.csv",
     ]  # fmt: skip
 
 
