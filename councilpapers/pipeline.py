@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from councilpapers.errors import CouncilPapersError, Problem
+from ingest.files import read_file_bytes
 from ingest.model import SourceDocument
 from ingest.text import read_text_bytes
 from ingest.triage import DEFAULT_MAX_PAGES
@@ -153,19 +154,7 @@ def process_file(
     """Given a path, return its rows; any failure becomes an error `Problem`, never a raise."""
     name = source_file or str(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        problem = Problem(
-            code="file-unreadable",
-            severity="error",
-            source_file=name,
-            message=f"cannot open the file ({reason})",
-            hint="check the path and its permissions",
-        )
-        return FileResult(name, problems=(problem,))
-    try:
-        document, pages_read = _read(data, name, options)
+        document, pages_read = _read(read_file_bytes(path, name), name, options)
         result = process_document(document, council=council, settings=settings)
         return dataclasses.replace(result, pages_read=pages_read)
     except CouncilPapersError as exc:

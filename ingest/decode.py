@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 from councilpapers.errors import Problem, UnreadableFileError
 
 # Share of characters that may be control characters before we call a file binary. Text
@@ -13,8 +15,9 @@ _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 def decode_text(data: bytes, source_file: str) -> tuple[str, list[Problem]]:
     """Given a file's bytes, return its text and any warnings; raise if it is not text.
 
-    UTF-8 (with or without BOM) is expected. Papers saved on Windows often arrive as cp1252, so
-    that is tried next and reported as a warning rather than refused.
+    UTF-8 (with or without BOM) is expected; UTF-16 is read when its BOM says so. Papers saved
+    on Windows often arrive as cp1252, so that is tried next and reported as a warning rather
+    than refused.
     """
     if not data.strip():
         raise UnreadableFileError(
@@ -23,6 +26,17 @@ def decode_text(data: bytes, source_file: str) -> tuple[str, list[Problem]]:
             hint="re-export the paper or remove the file from the batch",
             code="file-empty",
         )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows Notepad's "Unicode": full of NUL bytes, yet text, and it says so.
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            raise UnreadableFileError(
+                source_file,
+                f"marked as UTF-16 but not valid UTF-16 (byte {exc.start})",
+                hint="re-save it as UTF-8",
+                code="file-encoding",
+            ) from None
     if b"\x00" in data[:8192]:
         raise UnreadableFileError(
             source_file,

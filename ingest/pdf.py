@@ -22,6 +22,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from councilpapers.errors import Problem, UnreadableFileError
+from ingest.files import read_file_bytes
 from ingest.model import Cell, Line, SourceDocument
 from ingest.ocr import (
     ENABLE_OCR_HINT,
@@ -118,15 +119,7 @@ def read_pdf(
 ) -> SourceDocument:
     """Read a PDF paper from disk; scanned pages are OCR'd with `ocr` (None: not at all)."""
     name = source_file or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFileError(
-            name,
-            f"cannot read the file ({exc.strerror or type(exc).__name__})",
-            hint="check the path and its permissions",
-            code="file-unreadable",
-        ) from None
+    data = read_file_bytes(path, name)
     return read_pdf_bytes(data, name, ocr=ocr, limits=limits)
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from councilpapers.errors import CouncilPapersError, UnreadableFileError
+from councilpapers.errors import CouncilPapersError
+from ingest.files import read_file_bytes
 from ingest.ocr import OcrSettings
 from ingest.pdf import DEFAULT_OCR, analyse_open_pdf, open_pdf
 
@@ -59,15 +60,7 @@ def inspect_pdf_page(
     with ``image.save("page.png")``. Raises `CouncilPapersError` for a page out of range.
     """
     name = source_file or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFileError(
-            name,
-            f"cannot read the file ({exc.strerror or type(exc).__name__})",
-            hint="check the path and its permissions",
-            code="file-unreadable",
-        ) from None
+    data = read_file_bytes(path, name)
     with open_pdf(data, name) as pdf:
         count = len(pdf.pages)
         if not 1 <= page <= count:

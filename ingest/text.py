@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from ingest.decode import decode_text
+from ingest.files import read_file_bytes
 from ingest.model import Cell, Line, SourceDocument
 
 
@@ -18,15 +19,21 @@ def lines_from_text(text: str) -> tuple[tuple[Line, ...], int]:
     lines: list[Line] = []
     page = 1
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        # A form feed may sit anywhere on a line; text before it ends the page.
-        *before, raw = raw.split("\f")
-        page += len(before)
-        if "\t" in raw:
-            cells = tuple(Cell(part, column=i) for i, part in enumerate(raw.split("\t")))
-        else:
-            cells = (Cell(raw),)
-        lines.append(Line(page=page, number=number, cells=cells))
+        # A form feed may sit anywhere on a line: text before it ends one page, text after it
+        # starts the next, both keeping the file's line number.
+        *before, last = raw.split("\f")
+        for part in before:
+            if part:
+                lines.append(Line(page=page, number=number, cells=_cells(part)))
+            page += 1
+        lines.append(Line(page=page, number=number, cells=_cells(last)))
     return tuple(lines), page
+
+
+def _cells(raw: str) -> tuple[Cell, ...]:
+    if "\t" in raw:
+        return tuple(Cell(part, column=i) for i, part in enumerate(raw.split("\t")))
+    return (Cell(raw),)
 
 
 def read_text_bytes(data: bytes, source_file: str) -> SourceDocument:
@@ -45,4 +52,5 @@ def read_text_bytes(data: bytes, source_file: str) -> SourceDocument:
 
 def read_text(path: Path, source_file: str | None = None) -> SourceDocument:
     """Read a text extract from disk."""
-    return read_text_bytes(path.read_bytes(), source_file or str(path))
+    name = source_file or str(path)
+    return read_text_bytes(read_file_bytes(path, name), name)

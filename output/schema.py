@@ -98,7 +98,7 @@ ERRORS = (
     ColumnSpec("source_file", "string", "The file the problem is in."),
     ColumnSpec("page", "int", "Page of the problem, where known."),
     ColumnSpec("line", "int", "Line of the problem, where known."),
-    ColumnSpec("severity", "string", "`error`: the file gave no rows. `warning`: rows were written; this notes something dropped, moved or unreadable."),
+    ColumnSpec("severity", "string", "`error`: something could not be read — the whole file (it gave no rows) or, for page-level codes such as `pdf-page-unreadable`, one page (the rest gave rows). `warning`: rows were written; this notes something dropped, moved or guessed."),
     ColumnSpec("code", "string", "Stable code of the problem (see the README's error catalogue)."),
     ColumnSpec("message", "string", "What happened, in words."),
     ColumnSpec("hint", "string", "What to do about it."),

@@ -44,7 +44,6 @@ def _bad_files(folder: Path) -> dict[str, bytes]:
         "text-named-pdf.pdf": b"Minutes of the meeting held on 3 May.\n",
         "empty.txt": b"",
         "nul-bytes.txt": b"No.\tRecommendation\x00\x00\x00\n" * 10,
-        "utf-16.txt": (TEXT / "two-quarters-side-by-side.txt").read_text().encode("utf-16"),
         "random-bytes.txt": bytes((n * 7919) % 256 for n in range(5000)),
         "pdf-named-txt.txt": ruled[: len(ruled) // 4],
     }

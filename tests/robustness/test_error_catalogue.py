@@ -24,6 +24,7 @@ NOT_CODES = {
     "councilpapers-pool": "a worker pool's name",
     "dpi-v": "part of an OCR cache file name",
     "utf-8": "an encoding",
+    "utf-16": "an encoding",
     "utf-8-sig": "an encoding",
     "warm-up": "the worker warm-up task's name",
 }
