@@ -6,7 +6,7 @@ relative to the output folder.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -20,6 +20,20 @@ ReportFormat = Literal["html", "md"]
 REPORT_FORMATS: tuple[ReportFormat, ...] = ("html", "md")
 
 
+def _write(
+    out_dir: Path,
+    name: str,
+    renderers: Mapping[ReportFormat, Callable[[Path], str]],
+    formats: Sequence[ReportFormat],
+) -> list[Path]:
+    written = []
+    for fmt in dict.fromkeys(formats):
+        target = out_dir / f"{name}.{fmt}"
+        replace_atomically(target, renderers[fmt](out_dir).encode("utf-8"))
+        written.append(target)
+    return written
+
+
 def write_diff_report(
     out_dir: Path, result: DiffResult, formats: Sequence[ReportFormat]
 ) -> list[Path]:
@@ -27,13 +41,15 @@ def write_diff_report(
     from output.report_html import render_diff_html
     from output.report_md import render_diff_md
 
-    render = {"html": render_diff_html, "md": render_diff_md}
-    written = []
-    for fmt in dict.fromkeys(formats):
-        target = out_dir / f"changes.{fmt}"
-        replace_atomically(target, render[fmt](result, base_dir=out_dir).encode("utf-8"))
-        written.append(target)
-    return written
+    return _write(
+        out_dir,
+        "changes",
+        {
+            "html": lambda base: render_diff_html(result, base_dir=base),
+            "md": lambda base: render_diff_md(result, base_dir=base),
+        },
+        formats,
+    )
 
 
 def write_drift_report(
@@ -43,10 +59,12 @@ def write_drift_report(
     from output.report_html import render_drift_html
     from output.report_md import render_drift_md
 
-    render = {"html": render_drift_html, "md": render_drift_md}
-    written = []
-    for fmt in dict.fromkeys(formats):
-        target = out_dir / f"drift.{fmt}"
-        replace_atomically(target, render[fmt](audit, base_dir=out_dir).encode("utf-8"))
-        written.append(target)
-    return written
+    return _write(
+        out_dir,
+        "drift",
+        {
+            "html": lambda base: render_drift_html(audit, base_dir=base),
+            "md": lambda base: render_drift_md(audit, base_dir=base),
+        },
+        formats,
+    )
