@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from compare.quarters import QuarterSummary, reference_key, split_quarters, summarise_quarter
+from compare.quarters import (
+    DEFAULT_MATCH_SETTINGS,
+    MatchSettings,
+    QuarterSummary,
+    reference_key,
+    split_quarters,
+    summarise_quarter,
+)
 from compare.redline import Segment, format_redline, redline_words
 from compare.wording import classify_wording, similarity
 from normalise.records import DecisionRecord, ProgressRecord
@@ -30,17 +37,6 @@ VERDICTS: tuple[DriftVerdict, ...] = (
     "missing_from_tracker",
     "not_in_decision",
 )
-
-
-@dataclass(frozen=True)
-class DriftSettings:
-    """Similarity (0–100) a number match needs to stand, and a wording-only match needs."""
-
-    number_min_similarity: int = 50
-    wording_min_similarity: int = 80
-
-
-DEFAULT_DRIFT_SETTINGS = DriftSettings()
 
 
 @dataclass(frozen=True)
@@ -139,7 +135,7 @@ def latest_quarter(rows: Sequence[ProgressRecord]) -> tuple[ProgressRecord, ...]
 def audit_drift(
     decisions: Sequence[DecisionRecord],
     progress_rows: Sequence[ProgressRecord],
-    settings: DriftSettings = DEFAULT_DRIFT_SETTINGS,
+    settings: MatchSettings = DEFAULT_MATCH_SETTINGS,
 ) -> list[DriftFinding]:
     """Given a decision's recommendations and a tracker's rows, return one finding per
     recommendation, then one per tracker recommendation the decision does not have."""
@@ -226,7 +222,7 @@ def audit_drift(
 def audit_papers(
     decisions: Sequence[DecisionRecord],
     progress_rows: Sequence[ProgressRecord],
-    settings: DriftSettings = DEFAULT_DRIFT_SETTINGS,
+    settings: MatchSettings = DEFAULT_MATCH_SETTINGS,
 ) -> DriftAudit:
     """Given a decision record's rows and a tracker's, return the audit with its context."""
     quarters = split_quarters(progress_rows)

@@ -44,15 +44,16 @@ FIELDS: tuple[Field, ...] = ("status", "officers", "due_date", "evidence", "reco
 
 
 @dataclass(frozen=True)
-class DiffSettings:
-    """How alike (0–100, `similarity`) two rows' recommendations must be: to keep a match by
-    number (below it, the number now means another recommendation), and to match by wording."""
+class MatchSettings:
+    """How alike (0–100, `similarity`) two wordings must be: to keep a match by number (below
+    it, the number now means another recommendation), and to match by wording. Used by the
+    quarter diff and the drift audit alike."""
 
     number_min_similarity: int = 50
     wording_min_similarity: int = 80
 
 
-DEFAULT_DIFF_SETTINGS = DiffSettings()
+DEFAULT_MATCH_SETTINGS = MatchSettings()
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def _identity(row: ProgressRecord) -> tuple[str, ...]:
 def match_rows(
     old_rows: Sequence[ProgressRecord],
     new_rows: Sequence[ProgressRecord],
-    settings: DiffSettings = DEFAULT_DIFF_SETTINGS,
+    settings: MatchSettings = DEFAULT_MATCH_SETTINGS,
 ) -> list[tuple[int, int, str]]:
     """Given two quarters' rows, return matched pairs (old index, new index, how matched).
 
@@ -474,7 +475,7 @@ def _gone_or_added(pair: _Pair) -> Change:
 def diff_trackers(
     old_rows: Sequence[ProgressRecord],
     new_rows: Sequence[ProgressRecord],
-    settings: DiffSettings = DEFAULT_DIFF_SETTINGS,
+    settings: MatchSettings = DEFAULT_MATCH_SETTINGS,
 ) -> list[Change]:
     """Given the rows of two quarters of one tracker, return every change, in reference order."""
     pairs = match_rows(old_rows, new_rows, settings)
@@ -520,7 +521,7 @@ def summarise_quarter(quarter: Quarter) -> QuarterSummary:
 
 
 def diff_series(
-    quarters: Sequence[Quarter], settings: DiffSettings = DEFAULT_DIFF_SETTINGS
+    quarters: Sequence[Quarter], settings: MatchSettings = DEFAULT_MATCH_SETTINGS
 ) -> DiffResult:
     """Given quarters oldest first, return the changes between each and the next.
 
